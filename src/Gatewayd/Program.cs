@@ -15,6 +15,8 @@ internal static class Program
             MapeCommand.Create(),
             PlanCommand.Create(),
             CheckConfigCommand.Create(),
+            ProbeCommand.Create(),
+            Daemon.RunCommand.Create(),
         };
         var parse = root.Parse(args);
         var config = new InvocationConfiguration { Output = stdout, Error = stderr };

@@ -70,8 +70,9 @@ internal static class ConfigReader
             var wan = ReadWan(root);
             var softwire = ReadSoftwire(root, problems);
             var lan = ReadLan(root, problems);
+            var dhcp6 = ReadDhcp6(root);
             root.RejectUnknownKeys();
-            var config = new GatewaydConfig(wan, softwire, lan);
+            var config = new GatewaydConfig(wan, softwire, lan) { Dhcp6 = dhcp6 };
             return new ConfigResult(problems.Any(p => !p.IsWarning) ? null : config, problems);
         }
     }
@@ -89,6 +90,16 @@ internal static class ConfigReader
         if (name is null && !(wan?.Has("interface") ?? false))
             root.Warn("wan.interface", "not set: gatewayd stays idle and changes nothing until it is");
         return new WanConfig(name);
+    }
+
+    private static Dhcp6Config ReadDhcp6(JsonObjectReader root)
+    {
+        var d = root.Object("dhcp6");
+        if (d is null)
+            return Dhcp6Config.Default;
+        var release = d.Bool("releaseOnStop") ?? false;
+        d.RejectUnknownKeys();
+        return new Dhcp6Config(release);
     }
 
     private static SoftwireConfig ReadSoftwire(JsonObjectReader root, List<ConfigProblem> problems)

@@ -7,6 +7,9 @@ namespace Gatewayd.Config;
 /// <summary>The whole of /etc/gatewayd/config.json, validated and immutable.</summary>
 internal sealed record GatewaydConfig(WanConfig Wan, SoftwireConfig Softwire, IReadOnlyList<LanConfig> Lan)
 {
+    /// <summary>DHCPv6 client settings.</summary>
+    public Dhcp6Config Dhcp6 { get; init; } = Dhcp6Config.Default;
+
     /// <summary>A config with no WAN interface: valid, and gatewayd stays idle (the packaged default).</summary>
     public bool IsIdle => Wan.Interface is null;
 }
@@ -38,3 +41,10 @@ internal sealed record Ipip6UpdateConfig(Uri Url, string? CredentialsFile);
 internal sealed record DsLiteConfig(string Aftr);
 
 internal sealed record LanConfig(string Interface, int SubnetId);
+
+/// <summary>The DHCPv6-PD client's settings.</summary>
+/// <param name="ReleaseOnStop">Send a Release when the daemon stops. Off by default: a restart must keep the prefix.</param>
+internal sealed record Dhcp6Config(bool ReleaseOnStop)
+{
+    public static Dhcp6Config Default { get; } = new(false);
+}

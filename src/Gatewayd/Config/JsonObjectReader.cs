@@ -95,6 +95,17 @@ internal sealed class JsonObjectReader
         return (int)n;
     }
 
+    public bool? Bool(string key)
+    {
+        var v = Raw(key);
+        if (v is null)
+            return null;
+        if (v.Value.ValueKind is JsonValueKind.True or JsonValueKind.False)
+            return v.Value.GetBoolean();
+        Error(key, $"must be true or false, not {Describe(v.Value)}");
+        return null;
+    }
+
     /// <summary>Reads a string that must be one of <paramref name="choices"/>; the error lists them.</summary>
     public T? Choice<T>(string key, IReadOnlyDictionary<string, T> choices)
         where T : struct

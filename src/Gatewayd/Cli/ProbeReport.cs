@@ -1,0 +1,120 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Gatewayd.Dhcp;
+using Gatewayd.Dhcp6;
+using Gatewayd.Dhcp6.Client;
+using Gatewayd.Softwire;
+
+namespace Gatewayd.Cli;
+
+/// <summary>What `gatewayd probe` found: the offer, and the MAP-E parameters that would follow from it.</summary>
+internal sealed record ProbeReport(
+    string Interface, IPAddress Server, Dhcp6Message Advertise, IReadOnlyList<MapRule> ServerRules, MapeResult? Softwire, string? SoftwireProblem)
+{
+    public static ProbeReport From(string iface, PrefixOffered offer)
+    {
+        var rules = ServerMapRules.From(offer.Advertise.MapE);
+        var first = offer.Advertise.IaPds.SelectMany(i => i.Prefixes).FirstOrDefault()?.Prefix;
+        MapeResult? mape = null;
+        string? problem = null;
+        if (first is { } prefix)
+        {
+            try
+            {
+                var served = rules.Count > 0 ? new MapRuleTable(rules).FindLongestMatch(prefix) : null;
+                mape = MapE.Calculate(prefix, served ?? MapRuleTable.BuiltIn.Resolve(prefix),
+                    served is null ? InterfaceIdForm.Draft03 : InterfaceIdForm.Rfc7597);
+            }
+            catch (SoftwireException e)
+            {
+                problem = e.Message;
+            }
+        }
+        return new ProbeReport(iface, offer.From, offer.Advertise, rules, mape, problem);
+    }
+
+    private IaPdOption? Ia => Advertise.IaPds.Count > 0 ? Advertise.IaPds[0] : null;
+
+    private static string Hex(Duid duid) => Convert.ToHexString(duid.Bytes.Span).ToLowerInvariant() is var h
+        ? string.Join(':', Enumerable.Range(0, h.Length / 2).Select(i => h.Substring(i * 2, 2)))
+        : "";
+
+    public string ToText()
+    {
+        var sb = new StringBuilder();
+        sb.AppendLine($"Interface  {Interface}");
+        sb.AppendLine($"Server     {Server} (DUID {Hex(Advertise.ServerId!)}), preference {Advertise.Preference}");
+        foreach (var p in Ia?.Prefixes ?? [])
+            sb.AppendLine($"Prefix     {p.Prefix}  preferred {p.PreferredLifetime} s, valid {p.ValidLifetime} s");
+        sb.AppendLine($"T1/T2      {Ia?.T1} s / {Ia?.T2} s");
+        if (Advertise.DnsServers.Count > 0)
+            sb.AppendLine($"DNS        {string.Join(", ", Advertise.DnsServers)}");
+        if (Advertise.DomainList.Count > 0)
+            sb.AppendLine($"Domains    {string.Join(", ", Advertise.DomainList)}");
+        if (Advertise.AftrName is { } aftr)
+            sb.AppendLine($"AFTR       {aftr}");
+        foreach (var r in ServerRules)
+            sb.AppendLine($"MAP rule   {r} (from DHCPv6)");
+        if (Softwire is not null)
+        {
+            sb.AppendLine();
+            sb.Append(MapeReport.ToText(Softwire));
+        }
+        else if (SoftwireProblem is not null)
+        {
+            sb.AppendLine($"MAP-E      {SoftwireProblem}");
+        }
+        return sb.ToString();
+    }
+
+    public void WriteJson(Utf8JsonWriter w)
+    {
+        w.WriteStartObject();
+        w.WriteString("interface", Interface);
+        w.WriteString("server", Server.ToString());
+        w.WriteString("serverDuid", Hex(Advertise.ServerId!));
+        w.WriteNumber("preference", Advertise.Preference);
+        w.WriteStartArray("prefixes");
+        foreach (var p in Ia?.Prefixes ?? [])
+        {
+            w.WriteStartObject();
+            w.WriteString("prefix", p.Prefix.ToString());
+            w.WriteNumber("preferredLifetime", p.PreferredLifetime);
+            w.WriteNumber("validLifetime", p.ValidLifetime);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteNumber("t1", Ia?.T1 ?? 0);
+        w.WriteNumber("t2", Ia?.T2 ?? 0);
+        w.WriteStartArray("dnsServers");
+        foreach (var a in Advertise.DnsServers)
+            w.WriteStringValue(a.ToString());
+        w.WriteEndArray();
+        w.WriteStartArray("domains");
+        foreach (var d in Advertise.DomainList)
+            w.WriteStringValue(d.ToString());
+        w.WriteEndArray();
+        w.WriteString("aftrName", Advertise.AftrName?.ToString());
+        w.WriteStartArray("mapeRules");
+        foreach (var r in ServerRules)
+        {
+            w.WriteStartObject();
+            w.WriteString("ipv6Prefix", r.Ipv6Prefix.ToString());
+            w.WriteString("ipv4Prefix", r.Ipv4Prefix.ToString());
+            w.WriteNumber("eaBitsLength", r.EaBitsLength);
+            w.WriteNumber("psidOffset", r.PsidOffset);
+            w.WriteString("brAddress", r.BrAddress?.ToString());
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        // The RA half of the probe arrives with the WAN RA listener; the key is part of the contract already.
+        w.WriteNull("ra");
+        w.WritePropertyName("softwire");
+        if (Softwire is null)
+            w.WriteNullValue();
+        else
+            MapeReport.WriteJson(w, Softwire);
+        w.WriteEndObject();
+    }
+}
