@@ -23,6 +23,14 @@ public sealed partial class Dhcp6Client
     private ValueTask StartRequestAsync(Advertised chosen)
     {
         _advertised.Clear();
+        if (_options.ProbeOnly)
+        {
+            _tx = null;
+            _resend.Stop();
+            SetState(Dhcp6ClientState.Stopped);
+            _events.Writer.TryWrite(new PrefixOffered(chosen.Message, chosen.From));
+            return ValueTask.CompletedTask;
+        }
         SetState(Dhcp6ClientState.Requesting);
         var offer = chosen.Message;
         var ia = offer.IaPds.FirstOrDefault(i => i.Iaid == _options.Iaid);

@@ -24,6 +24,12 @@ public sealed record Dhcp6ClientOptions
     /// </summary>
     public bool EchoLifetimes { get; init; } = true;
 
+    /// <summary>
+    /// Probe: stop at the best Advertise and report it (<see cref="PrefixOffered"/>) instead of sending a Request, so
+    /// nothing is bound and nothing changes on the network (`gatewayd probe`).
+    /// </summary>
+    public bool ProbeOnly { get; init; }
+
     /// <summary>The options requested in every message's ORO.</summary>
     public IReadOnlyList<Dhcp6OptionCode> RequestedOptions =>
         [Dhcp6OptionCode.DnsServers, Dhcp6OptionCode.DomainList, Dhcp6OptionCode.SolMaxRt, .. ExtraRequestedOptions.Where(o => o is not (Dhcp6OptionCode.DnsServers or Dhcp6OptionCode.DomainList or Dhcp6OptionCode.SolMaxRt))];

@@ -16,3 +16,6 @@ public sealed record PrefixChanged(Dhcp6Lease Lease, IReadOnlyList<IPNetwork> Ol
 
 /// <summary>No prefix is delegated any more (expired, withdrawn, or released).</summary>
 public sealed record PrefixLost(IReadOnlyList<IPNetwork> OldPrefixes, string Reason) : Dhcp6Event;
+
+/// <summary>In probe mode: what the chosen server offered, as its Advertise said it.</summary>
+public sealed record PrefixOffered(Dhcp6Message Advertise, IPAddress From) : Dhcp6Event;

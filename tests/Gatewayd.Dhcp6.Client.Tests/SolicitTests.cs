@@ -171,3 +171,23 @@ public class SolicitTests
         Assert.Contains(h.Log.Lines, l => l.Contains("malformed", StringComparison.Ordinal));
     }
 }
+
+public class ProbeTests
+{
+    [Fact]
+    public async Task ProbeOnly_ReportsTheBestOffer_AndNeverRequests()
+    {
+        var options = new Dhcp6ClientOptions { InterfaceName = "wan0", ClientId = Duid.FromMac(Server.Mac), Iaid = 1, ProbeOnly = true };
+        await using var h = new ClientHarness(options: options);
+        await h.StartAsync();
+        await h.AdvanceAsync(TimeSpan.FromSeconds(1));
+        var server = new Server();
+        await h.DeliverAsync(server.Datagram(server.Advertise(h.Transport.Last, preference: 3)));
+        await h.AdvanceAsync(TimeSpan.FromSeconds(5));
+        var offered = Assert.IsType<PrefixOffered>(Assert.Single(h.Events));
+        Assert.Equal(server.Id, offered.Advertise.ServerId);
+        Assert.Empty(h.Transport.OfType(Dhcp6MessageType.Request));
+        Assert.Equal(Dhcp6ClientState.Stopped, h.Client.State);
+        Assert.Null(h.Client.Lease);
+    }
+}
