@@ -1,0 +1,20 @@
+namespace Gatewayd.LabTests.Dhcp6;
+
+/// <summary>A lab with gatewayd's config and state directory written for the CE namespace.</summary>
+internal static class ClientLab
+{
+    public static (string Config, string State) Prepare(NgnLab lab, string mode = "map-e")
+    {
+        var config = Path.Combine(lab.Dir, "config.json");
+        File.WriteAllText(config, $$$"""{"wan":{"interface":"{{{lab.CeIf}}}"},"softwire":{"mode":"{{{mode}}}"}}""");
+        return (config, Path.Combine(lab.Dir, "state"));
+    }
+
+    public static GatewaydProcess Run(NgnLab lab, (string Config, string State) files, bool verbose = false) =>
+        GatewaydProcess.Start(lab.Ce, ["run", "--config", files.Config, "--state-dir", files.State, .. verbose ? new[] { "--verbose" } : []]);
+
+    public static readonly TimeSpan Quick = TimeSpan.FromSeconds(15);
+
+    /// <summary>The DUID kea must record for us: DUID-LL (3), hardware type Ethernet (1), our MAC.</summary>
+    public static string DuidLl(NgnLab lab) => $"00:03:00:01:{lab.Mac}";
+}
