@@ -66,6 +66,11 @@ internal static class ProbeCommand
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         cts.CancelAfter(TimeSpan.FromSeconds(timeoutSeconds));
         var running = client.RunAsync(cts.Token);
+        // The RA half: solicit and listen alongside, changing nothing (no accept_ra, no route).
+        using var raStop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        await using var raSocket = Ndp.RaSocket.Open(iface);
+        var raListener = new Ndp.RaListener(raSocket, new Ndp.LinuxInterfaceAddresses(iface), new Ndp.RaListenerOptions { InterfaceName = iface });
+        var listening = raListener.RunAsync(raStop.Token);
         PrefixOffered? offer = null;
         try
         {
@@ -85,10 +90,24 @@ internal static class ProbeCommand
         await running;
         if (offer is null)
         {
+            await raStop.CancelAsync();
+            await listening;
             stderr.WriteLine($"gatewayd probe: no DHCPv6 server answered on {iface} within {timeoutSeconds:0.#} s");
             return NoAnswer;
         }
-        var report = ProbeReport.From(iface, offer);
+        // RS goes out after a random delay of up to 1 s (RFC 4861 6.3.7); give the RA a few seconds more than that.
+        Ndp.ReceivedRouterAdvertisement? ra = null;
+        try
+        {
+            ra = await raListener.FirstAdvertisement.WaitAsync(TimeSpan.FromSeconds(5), cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            log.LogWarning("no Router Advertisement on {Interface} within 5 s", iface);
+        }
+        await raStop.CancelAsync();
+        await listening;
+        var report = ProbeReport.From(iface, offer, ra);
         stdout.Write(json ? JsonText.Write(report.WriteJson) : report.ToText());
         return ExitCodes.Ok;
     }

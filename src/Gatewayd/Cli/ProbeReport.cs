@@ -4,15 +4,17 @@ using System.Text.Json;
 using Gatewayd.Dhcp;
 using Gatewayd.Dhcp6;
 using Gatewayd.Dhcp6.Client;
+using Gatewayd.Ndp;
 using Gatewayd.Softwire;
 
 namespace Gatewayd.Cli;
 
 /// <summary>What `gatewayd probe` found: the offer, and the MAP-E parameters that would follow from it.</summary>
 internal sealed record ProbeReport(
-    string Interface, IPAddress Server, Dhcp6Message Advertise, IReadOnlyList<MapRule> ServerRules, MapeResult? Softwire, string? SoftwireProblem)
+    string Interface, IPAddress Server, Dhcp6Message Advertise, IReadOnlyList<MapRule> ServerRules, MapeResult? Softwire, string? SoftwireProblem,
+    ReceivedRouterAdvertisement? Ra)
 {
-    public static ProbeReport From(string iface, PrefixOffered offer)
+    public static ProbeReport From(string iface, PrefixOffered offer, ReceivedRouterAdvertisement? ra = null)
     {
         var rules = ServerMapRules.From(offer.Advertise.MapE);
         var first = offer.Advertise.IaPds.SelectMany(i => i.Prefixes).FirstOrDefault()?.Prefix;
@@ -31,7 +33,7 @@ internal sealed record ProbeReport(
                 problem = e.Message;
             }
         }
-        return new ProbeReport(iface, offer.From, offer.Advertise, rules, mape, problem);
+        return new ProbeReport(iface, offer.From, offer.Advertise, rules, mape, problem, ra);
     }
 
     private IaPdOption? Ia => Advertise.IaPds.Count > 0 ? Advertise.IaPds[0] : null;
@@ -56,6 +58,16 @@ internal sealed record ProbeReport(
             sb.AppendLine($"AFTR       {aftr}");
         foreach (var r in ServerRules)
             sb.AppendLine($"MAP rule   {r} (from DHCPv6)");
+        if (Ra is { } ra)
+        {
+            var a = ra.Advertisement;
+            sb.AppendLine($"RA         from {ra.Source}: M={(a.Managed ? 1 : 0)} O={(a.OtherConfiguration ? 1 : 0)}, router lifetime {a.RouterLifetimeSeconds} s"
+                + (a.Mtu is { } mtu ? $", MTU {mtu}" : "") + (a.Prefixes.Count == 0 ? "" : $", prefixes {string.Join(", ", a.Prefixes.Select(p => p.Prefix))}"));
+        }
+        else
+        {
+            sb.AppendLine("RA         none heard");
+        }
         if (Softwire is not null)
         {
             sb.AppendLine();
@@ -108,13 +120,45 @@ internal sealed record ProbeReport(
             w.WriteEndObject();
         }
         w.WriteEndArray();
-        // The RA half of the probe arrives with the WAN RA listener; the key is part of the contract already.
-        w.WriteNull("ra");
+        WriteRa(w);
         w.WritePropertyName("softwire");
         if (Softwire is null)
             w.WriteNullValue();
         else
             MapeReport.WriteJson(w, Softwire);
+        w.WriteEndObject();
+    }
+
+    private void WriteRa(Utf8JsonWriter w)
+    {
+        w.WritePropertyName("ra");
+        if (Ra is not { } ra)
+        {
+            w.WriteNullValue();
+            return;
+        }
+        var a = ra.Advertisement;
+        w.WriteStartObject();
+        w.WriteString("router", ra.Source.ToString());
+        w.WriteBoolean("managed", a.Managed);
+        w.WriteBoolean("other", a.OtherConfiguration);
+        w.WriteNumber("routerLifetime", a.RouterLifetimeSeconds);
+        w.WriteStartArray("prefixes");
+        foreach (var p in a.Prefixes)
+        {
+            w.WriteStartObject();
+            w.WriteString("prefix", p.Prefix.ToString());
+            w.WriteBoolean("onLink", p.OnLink);
+            w.WriteBoolean("autonomous", p.Autonomous);
+            w.WriteNumber("validLifetime", p.ValidLifetime);
+            w.WriteNumber("preferredLifetime", p.PreferredLifetime);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        if (a.Mtu is { } mtu)
+            w.WriteNumber("mtu", mtu);
+        else
+            w.WriteNull("mtu");
         w.WriteEndObject();
     }
 }

@@ -30,6 +30,12 @@ internal static class ConfigReader
         ["rfc7597"] = InterfaceIdChoice.Rfc7597,
     };
 
+    private static readonly Dictionary<string, bool> Starts = new(StringComparer.Ordinal)
+    {
+        ["on-ra"] = false,
+        ["immediately"] = true,
+    };
+
     private static readonly Dictionary<string, UdpMapping> UdpMappings = new(StringComparer.Ordinal)
     {
         ["round-robin"] = UdpMapping.RoundRobin,
@@ -98,8 +104,9 @@ internal static class ConfigReader
         if (d is null)
             return Dhcp6Config.Default;
         var release = d.Bool("releaseOnStop") ?? false;
+        var start = d.Choice("start", Starts) ?? false;
         d.RejectUnknownKeys();
-        return new Dhcp6Config(release);
+        return new Dhcp6Config(release, start);
     }
 
     private static SoftwireConfig ReadSoftwire(JsonObjectReader root, List<ConfigProblem> problems)

@@ -44,7 +44,8 @@ internal sealed record LanConfig(string Interface, int SubnetId);
 
 /// <summary>The DHCPv6-PD client's settings.</summary>
 /// <param name="ReleaseOnStop">Send a Release when the daemon stops. Off by default: a restart must keep the prefix.</param>
-internal sealed record Dhcp6Config(bool ReleaseOnStop)
+/// <param name="StartImmediately">Solicit at once instead of waiting for an RA with M or O set (RFC 7084 WPD-1).</param>
+internal sealed record Dhcp6Config(bool ReleaseOnStop, bool StartImmediately)
 {
-    public static Dhcp6Config Default { get; } = new(false);
+    public static Dhcp6Config Default { get; } = new(false, false);
 }

@@ -2,11 +2,7 @@ using System.CommandLine;
 using System.Runtime.InteropServices;
 using Gatewayd.Cli;
 using Gatewayd.Config;
-using Gatewayd.Dhcp;
-using Gatewayd.Dhcp6;
-using Gatewayd.Dhcp6.Client;
 using Gatewayd.Logging;
-using Gatewayd.Planning;
 using Microsoft.Extensions.Logging;
 
 namespace Gatewayd.Daemon;
@@ -53,85 +49,8 @@ internal static class RunCommand
             await WaitAsync(stop.Token);
             return ExitCodes.Ok;
         }
-        Directory.CreateDirectory(stateDir);
-        IDhcp6Transport transport;
-        Duid duid;
-        try
-        {
-            duid = Dhcp6Identity.LoadOrCreate(stateDir, wan, log);
-            transport = UdpDhcp6Transport.Open(wan);
-        }
-        catch (Exception e) when (e is Dhcp6TransportException or InvalidOperationException)
-        {
-            log.LogError("{Error}", e.Message);
-            return ExitCodes.Failure;
-        }
-        var options = new Dhcp6ClientOptions
-        {
-            InterfaceName = wan,
-            ClientId = duid,
-            Iaid = Dhcp6Identity.Iaid,
-            ExtraRequestedOptions = cfg.Softwire.Mode switch
-            {
-                SoftwireMode.MapE => [Dhcp6OptionCode.S46ContMapE],
-                SoftwireMode.DsLite => [Dhcp6OptionCode.AftrName],
-                _ => [],
-            },
-        };
-        var store = new FileLeaseStore(Path.Combine(stateDir, "lease.json"), log);
-        await using var client = new Dhcp6Client(options, transport, TimeProvider.System, log, store);
-        using var clientStop = new CancellationTokenSource();
-        var running = client.RunAsync(clientStop.Token);
-        try
-        {
-            await foreach (var e in client.Events.ReadAllAsync(stop.Token))
-                LogPlan(cfg, e, log);
-        }
-        catch (OperationCanceledException) when (stop.IsCancellationRequested)
-        {
-        }
-        if (cfg.Dhcp6.ReleaseOnStop && client.Lease is not null)
-            await ReleaseAsync(client, log);
-        await clientStop.CancelAsync();
-        await running;
-        log.LogInformation("stopped; the lease stays in {StateDir} for the next start", stateDir);
-        return ExitCodes.Ok;
-    }
-
-    private static async Task ReleaseAsync(Dhcp6Client client, ILogger log)
-    {
-        client.RequestRelease();
-        using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-        try
-        {
-            await foreach (var e in client.Events.ReadAllAsync(wait.Token))
-            {
-                if (e is PrefixLost)
-                    return;
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            log.LogWarning("Release unanswered within 5 s");
-        }
-    }
-
-    private static void LogPlan(GatewaydConfig cfg, Dhcp6Event e, ILogger log)
-    {
-        var lease = e switch
-        {
-            PrefixAcquired a => a.Lease,
-            PrefixRenewed r => r.Lease,
-            PrefixChanged c => c.Lease,
-            _ => null,
-        };
-        if (lease?.PrimaryPrefix is not { } prefix)
-            return;
-        var plan = Planner.Plan(new PlanInput(cfg, DelegatedPrefix: prefix, ServerMapRules: ServerMapRules.From(lease.MapE)));
-        if (plan.Softwire?.MapE is { } m)
-            log.LogInformation("plan: MAP-E {Ipv4} PSID {Psid} ({Ports} ports) CE {Ce} via {Br}", m.Ipv4Address, m.Psid, m.PortCount, m.CeAddress, m.BrAddress);
-        foreach (var p in plan.Problems)
-            log.LogWarning("plan: {Problem}", p);
+        using var loggers = new StderrLoggerFactory(verbose ? LogLevel.Debug : LogLevel.Information, stderr);
+        return await new WanDaemon(cfg, wan, stateDir, log, loggers).RunAsync(stop.Token);
     }
 
     private static async Task WaitAsync(CancellationToken token)

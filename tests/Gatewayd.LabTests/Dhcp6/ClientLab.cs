@@ -3,10 +3,12 @@ namespace Gatewayd.LabTests.Dhcp6;
 /// <summary>A lab with gatewayd's config and state directory written for the CE namespace.</summary>
 internal static class ClientLab
 {
-    public static (string Config, string State) Prepare(NgnLab lab, string mode = "map-e")
+    /// <summary>Writes the config; without radvd in the lab, DHCPv6 must start without waiting for an RA.</summary>
+    public static (string Config, string State) Prepare(NgnLab lab, string mode = "map-e", bool waitForRa = false)
     {
         var config = Path.Combine(lab.Dir, "config.json");
-        File.WriteAllText(config, $$$"""{"wan":{"interface":"{{{lab.CeIf}}}"},"softwire":{"mode":"{{{mode}}}"}}""");
+        var start = waitForRa ? "on-ra" : "immediately";
+        File.WriteAllText(config, $$$"""{"wan":{"interface":"{{{lab.CeIf}}}"},"softwire":{"mode":"{{{mode}}}"},"dhcp6":{"start":"{{{start}}}"}}""");
         return (config, Path.Combine(lab.Dir, "state"));
     }
 

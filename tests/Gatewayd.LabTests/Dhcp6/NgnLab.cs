@@ -14,6 +14,7 @@ internal sealed class NgnLab : IDisposable
     private readonly string _dir = Directory.CreateTempSubdirectory("gatewayd-ngnlab-").FullName;
     private Process? _kea;
     private Process? _tcpdump;
+    private Process? _radvd;
 
     public NgnLab()
     {
@@ -99,6 +100,38 @@ internal sealed class NgnLab : IDisposable
             File.Delete(LeaseFile);
     }
 
+    /// <summary>Starts radvd in the NGN namespace announcing what the NGN does: M=1, O=1, router lifetime 1800 s.</summary>
+    public void StartRadvd(int routerLifetime = 1800)
+    {
+        var conf = Path.Combine(_dir, "radvd.conf");
+        File.WriteAllText(conf, $$$"""
+            interface {{{NgnIf}}} {
+              AdvSendAdvert on; MinRtrAdvInterval 3; MaxRtrAdvInterval 4;
+              AdvManagedFlag on; AdvOtherConfigFlag on; AdvDefaultLifetime {{{routerLifetime}}};
+              AdvLinkMTU 1500;
+              prefix 2400:4050:5c71::/64 { AdvOnLink on; AdvAutonomous off; };
+            };
+            """);
+        var psi = new ProcessStartInfo("ip") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in new[] { "netns", "exec", Ngn, "/usr/sbin/radvd", "-n", "-C", conf, "-p", Path.Combine(_dir, "radvd.pid"), "-m", "stderr" })
+            psi.ArgumentList.Add(a);
+        _radvd = Process.Start(psi)!;
+        _radvd.OutputDataReceived += (_, _) => { };
+        _radvd.ErrorDataReceived += (_, _) => { };
+        _radvd.BeginOutputReadLine();
+        _radvd.BeginErrorReadLine();
+    }
+
+    /// <summary>Stops radvd with SIGTERM, so it sends its final RA with router lifetime 0.</summary>
+    public void StopRadvd()
+    {
+        if (_radvd is { HasExited: false } r)
+        {
+            Sh.Try("kill", "-TERM", r.Id.ToString(CultureInfo.InvariantCulture));
+            r.WaitForExit(5000);
+        }
+    }
+
     public string KeaLeases => File.Exists(LeaseFile) ? File.ReadAllText(LeaseFile) : "";
 
     /// <summary>Captures DHCPv6 on the CE side until <see cref="StopCapture"/>.</summary>
@@ -142,6 +175,8 @@ internal sealed class NgnLab : IDisposable
     public void Dispose()
     {
         StopKea();
+        if (_radvd is { HasExited: false } r)
+            r.Kill();
         if (_tcpdump is { HasExited: false } t)
             t.Kill();
         Sh.Try("ip", "netns", "del", Ngn);

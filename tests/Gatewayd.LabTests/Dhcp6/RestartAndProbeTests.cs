@@ -28,9 +28,10 @@ public sealed class RestartAndProbeTests : IDisposable
     }
 
     [NgnLabFact]
-    public void Probe_PrintsThePrefixAndItsMapEParameters_AndBindsNothing()
+    public void Probe_PrintsThePrefixItsMapEParametersAndTheRa_AndBindsNothing()
     {
         _lab.StartKea();
+        _lab.StartRadvd();
         var r = GatewaydProcess.Run(_lab.Ce, "probe", _lab.CeIf, "--json", "--timeout", "8", "--state-dir", Path.Combine(_lab.Dir, "state"));
         Assert.True(r.ExitCode == 0, r.StandardError);
         using var doc = System.Text.Json.JsonDocument.Parse(r.StandardOutput);
@@ -43,6 +44,13 @@ public sealed class RestartAndProbeTests : IDisposable
         var softwire = root.GetProperty("softwire");
         Assert.Equal("153.241.113.198", softwire.GetProperty("ipv4Address").GetString());
         Assert.Equal(47, softwire.GetProperty("psid").GetInt32());
+        var ra = root.GetProperty("ra");
+        Assert.StartsWith("fe80::", ra.GetProperty("router").GetString());
+        Assert.True(ra.GetProperty("managed").GetBoolean());
+        Assert.True(ra.GetProperty("other").GetBoolean());
+        Assert.Equal(1800, ra.GetProperty("routerLifetime").GetInt32());
+        Assert.Equal(1500, ra.GetProperty("mtu").GetInt32());
+        Assert.Equal("2400:4050:5c71::/64", ra.GetProperty("prefixes")[0].GetProperty("prefix").GetString());
         // Probe sends no Request: kea holds no lease for anyone.
         Assert.DoesNotContain(ClientLab.DuidLl(_lab), _lab.KeaLeases);
         Assert.False(Directory.Exists(Path.Combine(_lab.Dir, "state")) && File.Exists(Path.Combine(_lab.Dir, "state", "lease.json")));

@@ -1,0 +1,14 @@
+namespace Gatewayd.Daemon;
+
+/// <summary>
+/// How gatewayd marks the kernel objects it owns, so it touches only those: routes, addresses and rules carry this
+/// protocol number (named "gatewayd" in /etc/iproute2/rt_protos.d/gatewayd.conf, so `ip route` prints it).
+/// </summary>
+internal static class Ownership
+{
+    /// <summary>Not named by iproute2's rt_protos (which uses 0-18, 42, 99, 186-192).</summary>
+    public const byte RouteProtocol = 157;
+
+    /// <summary>The metric of the IPv6 default route learned from the WAN RA: the kernel's own RA routes use 1024 too.</summary>
+    public const uint RaDefaultRouteMetric = 1024;
+}
