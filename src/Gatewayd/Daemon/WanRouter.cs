@@ -85,7 +85,8 @@ internal sealed class WanRouter(string wan, int ifindex, RtNetlink rtnl, ILogger
         if (best is null)
             return;
         var existing = (await rtnl.DumpRoutesAsync(InetFamily.IPv6, RouteInfo.MainTable, cancellationToken))
-            .FirstOrDefault(r => r.DestinationLength == 0 && (r.Priority ?? 0) == Ownership.RaDefaultRouteMetric && r.Protocol != Ownership.RouteProtocol);
+            .FirstOrDefault(r => r.DestinationLength == 0 && (r.Priority ?? 0) == Ownership.RaDefaultRouteMetric
+                && r.Protocol is not (Ownership.RouteProtocol or Ownership.KernelRaProtocol));
         if (existing is not null)
         {
             log.LogWarning("{Wan}: an IPv6 default route with metric {Metric} that gatewayd did not make exists (proto {Proto}); leaving it alone",

@@ -42,4 +42,26 @@ public sealed class RaTests : IDisposable
         gw.WaitForLine("IPv6 default route via .* withdrawn", ClientLab.Quick);
         Assert.Equal("", Sh.InNs(_lab.Ce, "ip", "-6", "route", "show", "default").Trim());
     }
+
+    [NgnLabFact]
+    public void KernelRaRouteFromBeforeStart_IsTakenOver_ButAStaticRouteIsLeftAlone()
+    {
+        // Before gatewayd runs, the kernel (accept_ra=1) learns the default route itself: proto ra.
+        Sh.InNs(_lab.Ce, "sysctl", "-qw", $"net.ipv6.conf.{_lab.CeIf}.accept_ra=1");
+        _lab.StartRadvd();
+        NgnLab.WaitFor(() => Sh.InNs(_lab.Ce, "ip", "-6", "route", "show", "default").Contains("proto ra", StringComparison.Ordinal),
+            ClientLab.Quick, "the kernel's own RA default route");
+        var files = ClientLab.Prepare(_lab, waitForRa: true);
+        using (var gw = ClientLab.Run(_lab, files))
+        {
+            gw.WaitForLine("IPv6 default route via", ClientLab.Quick);
+            Assert.Matches(@"^default via fe80::\S+ dev \S+ proto (157|gatewayd) metric 1024", Sh.InNs(_lab.Ce, "ip", "-6", "route", "show", "default").Trim());
+        }
+
+        // A default route the user made by hand is never taken over.
+        Sh.InNs(_lab.Ce, "ip", "-6", "route", "replace", "default", "via", "fe80::1", "dev", _lab.CeIf, "metric", "1024", "proto", "static");
+        using var again = ClientLab.Run(_lab, files);
+        again.WaitForLine("did not make exists \\(proto 4\\); leaving it alone", ClientLab.Quick);
+        Assert.Contains("proto static", Sh.InNs(_lab.Ce, "ip", "-6", "route", "show", "default"));
+    }
 }
