@@ -66,9 +66,35 @@ public sealed partial class Dhcp6Client : IAsyncDisposable
     public long DiscardedPackets => Interlocked.Read(ref _discarded);
 
     /// <summary>Runs the client until <paramref name="cancellationToken"/> fires: receives, times out, retransmits.</summary>
-    public async Task RunAsync(CancellationToken cancellationToken)
+    public Task RunAsync(CancellationToken cancellationToken) => RunCoreAsync(releaseStored: false, cancellationToken);
+
+    /// <summary>
+    /// Sends a Release for the stored lease (`gatewayd release`) and runs until it is answered or given up
+    /// (REL_MAX_RC tries); the stored lease is deleted either way. False when there was no lease to release.
+    /// </summary>
+    public async Task<bool> ReleaseStoredLeaseAsync(CancellationToken cancellationToken)
     {
-        await StartAsync().ConfigureAwait(false);
+        if (_store?.Load(_time, out _) is not { } lease)
+            return false;
+        _lease = lease;
+        using var done = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var running = RunCoreAsync(releaseStored: true, done.Token);
+        await foreach (var e in Events.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (e is PrefixLost)
+                break;
+        }
+        await done.CancelAsync().ConfigureAwait(false);
+        await running.ConfigureAwait(false);
+        return true;
+    }
+
+    private async Task RunCoreAsync(bool releaseStored, CancellationToken cancellationToken)
+    {
+        if (releaseStored)
+            await StartReleaseAsync().ConfigureAwait(false);
+        else
+            await StartAsync().ConfigureAwait(false);
         var receiving = ReceiveLoopAsync(cancellationToken);
         try
         {

@@ -21,6 +21,7 @@ internal static class Program
             CheckConfigCommand.Create(),
             ProbeCommand.Create(),
             Daemon.RunCommand.Create(),
+            ReleaseCommand.Create(),
         };
         var parse = root.Parse(args);
         var config = new InvocationConfiguration { Output = stdout, Error = stderr };

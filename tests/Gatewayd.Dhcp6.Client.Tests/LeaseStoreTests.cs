@@ -97,3 +97,31 @@ public sealed class LeaseStoreTests : IDisposable
         Assert.False(File.Exists(LeasePath));
     }
 }
+
+public sealed class ReleaseStoredTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("gatewayd-release-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    [Fact]
+    public async Task ReleaseStoredLease_SendsReleaseToTheBoundServer_ThenForgetsTheLease()
+    {
+        var path = Path.Combine(_dir, "lease.json");
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 11, 22, 12, 0, 0, TimeSpan.Zero));
+        Server server;
+        await using (var first = new ClientHarness(new FileLeaseStore(path, new ListLogger(), () => "b", () => false), time: time))
+            server = await first.BindAsync();
+        await using var h = new ClientHarness(new FileLeaseStore(path, new ListLogger(), () => "b", () => false), time: time);
+        var releasing = h.Client.ReleaseStoredLeaseAsync(CancellationToken.None);
+        await h.PumpAsync();
+        var release = Assert.Single(h.Transport.Sent);
+        Assert.Equal(Dhcp6MessageType.Release, release.Type);
+        Assert.Equal(server.Id, release.ServerId);
+        Assert.Equal(Server.Pd, release.IaPds[0].Prefixes[0].Prefix);
+        h.Client.Deliver(server.Datagram(new Dhcp6Message(Dhcp6MessageType.Reply, release.TransactionId,
+            [new ClientIdOption(h.Options.ClientId), new ServerIdOption(server.Id), new StatusCodeOption(Dhcp6StatusCode.Success)])));
+        Assert.True(await releasing.WaitAsync(TimeSpan.FromSeconds(5)));
+        Assert.False(File.Exists(path));
+    }
+}
