@@ -87,7 +87,7 @@ public sealed partial class Dhcp6Client
         _events.Writer.TryWrite(new PrefixChanged(shorter, [.. lease.Prefixes.Select(p => p.Prefix)]));
     }
 
-    private void DropLease(string reason)
+    private void DropLease(string reason, LogLevel level = LogLevel.Warning)
     {
         var old = _lease;
         _lease = null;
@@ -100,7 +100,7 @@ public sealed partial class Dhcp6Client
         if (old is null)
             return;
         IReadOnlyList<IPNetwork> prefixes = [.. old.Prefixes.Select(p => p.Prefix)];
-        _log.LogWarning("{Interface}: PrefixLost {Prefixes}: {Reason}", _options.InterfaceName, string.Join(", ", prefixes), reason);
+        _log.Log(level, "{Interface}: PrefixLost {Prefixes}: {Reason}", _options.InterfaceName, string.Join(", ", prefixes), reason);
         _events.Writer.TryWrite(new PrefixLost(prefixes, reason));
         if (_tx is null)
             SetState(Dhcp6ClientState.Stopped);

@@ -93,7 +93,7 @@ public sealed partial class Dhcp6Client
         if (tx.Type == Dhcp6MessageType.Release)
         {
             _tx = null;
-            DropLease("released");
+            DropLease("released", LogLevel.Information);
             return;
         }
         var result = LeaseFactory.FromReply(message, tx.Type, _lease, _options.Iaid, _time.GetTimestamp(), _time, datagram.Source);

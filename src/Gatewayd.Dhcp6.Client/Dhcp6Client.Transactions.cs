@@ -145,7 +145,7 @@ public sealed partial class Dhcp6Client
         _tx = null;
         if (tx.Type == Dhcp6MessageType.Release)
         {
-            DropLease("released (server did not answer)");
+            DropLease("released (server did not answer)", LogLevel.Information);
             return;
         }
         // A Request nobody answers: look for a server again (RFC 8415 18.2.2).
