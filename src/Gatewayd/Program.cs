@@ -1,9 +1,5 @@
 using System.CommandLine;
-using System.Runtime.Versioning;
 using Gatewayd.Cli;
-
-// gatewayd drives Linux networking (netlink, nftables, raw ICMPv6): it runs nowhere else.
-[assembly: SupportedOSPlatform("linux")]
 
 namespace Gatewayd;
 
