@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Net.Sockets;
 using System.Runtime.InteropServices;
+using Gatewayd.Netlink;
 
 namespace Gatewayd.LabTests.Lab;
 
@@ -10,11 +11,6 @@ namespace Gatewayd.LabTests.Lab;
 /// </summary>
 internal static partial class Netns
 {
-    private const int CloneNewNet = 0x40000000;
-
-    [LibraryImport("libc", EntryPoint = "setns", SetLastError = true)]
-    private static partial int SetNs(int fd, int nstype);
-
     [LibraryImport("libc", EntryPoint = "socket", SetLastError = true)]
     private static partial int SocketCall(int domain, int type, int protocol);
 
@@ -33,41 +29,6 @@ internal static partial class Netns
         return new Socket(new SafeSocketHandle(fd, ownsHandle: true));
     }
 
-    public static T Run<T>(string name, Func<T> body)
-    {
-        T? result = default;
-        Exception? error = null;
-        var thread = new Thread(() =>
-        {
-            try
-            {
-                using var handle = File.OpenHandle($"/run/netns/{name}", FileMode.Open, FileAccess.Read);
-                if (SetNs((int)handle.DangerousGetHandle(), CloneNewNet) != 0)
-                {
-                    throw new Win32Exception(Marshal.GetLastPInvokeError(), $"setns into {name}");
-                }
-
-                result = body();
-            }
-#pragma warning disable CA1031 // rethrown on the caller's thread below
-            catch (Exception e)
-#pragma warning restore CA1031
-            {
-                error = e;
-            }
-        })
-        { IsBackground = true, Name = $"netns {name}" };
-        thread.Start();
-        if (!thread.Join(TimeSpan.FromSeconds(20)))
-        {
-            throw new TimeoutException($"code in namespace {name} did not finish");
-        }
-
-        if (error is not null)
-        {
-            throw new InvalidOperationException($"in namespace {name}: {error.Message}", error);
-        }
-
-        return result!;
-    }
+    /// <summary>Runs <paramref name="body"/> on a thread inside namespace <paramref name="name"/>; sockets it opens stay there.</summary>
+    public static T Run<T>(string name, Func<T> body) => NetworkNamespace.Run(NetworkNamespace.PathOf(name), body);
 }

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Runtime.InteropServices;
+using Gatewayd.Netlink;
 
 namespace Gatewayd.Ndp.LabTests.Lab;
 
@@ -9,11 +10,6 @@ namespace Gatewayd.Ndp.LabTests.Lab;
 /// </summary>
 internal static partial class Netns
 {
-    private const int CloneNewNet = 0x40000000;
-
-    [LibraryImport("libc", EntryPoint = "setns", SetLastError = true)]
-    private static partial int SetNs(int fd, int nstype);
-
     [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
     private static partial int Kill(int pid, int signal);
 
@@ -24,32 +20,6 @@ internal static partial class Netns
             throw new Win32Exception(Marshal.GetLastPInvokeError(), $"kill({pid}, {signal})");
     }
 
-    public static T Run<T>(string name, Func<T> body)
-    {
-        T? result = default;
-        Exception? error = null;
-        var thread = new Thread(() =>
-        {
-            try
-            {
-                using var handle = File.OpenHandle($"/run/netns/{name}", FileMode.Open, FileAccess.Read);
-                if (SetNs((int)handle.DangerousGetHandle(), CloneNewNet) != 0)
-                    throw new Win32Exception(Marshal.GetLastPInvokeError(), $"setns into {name}");
-                result = body();
-            }
-#pragma warning disable CA1031 // rethrown on the caller's thread below
-            catch (Exception e)
-#pragma warning restore CA1031
-            {
-                error = e;
-            }
-        })
-        { IsBackground = true, Name = $"netns {name}" };
-        thread.Start();
-        if (!thread.Join(TimeSpan.FromSeconds(10)))
-            throw new TimeoutException($"code in namespace {name} did not finish");
-        if (error is not null)
-            throw new InvalidOperationException($"in namespace {name}: {error.Message}", error);
-        return result!;
-    }
+    /// <summary>Runs <paramref name="body"/> on a thread inside namespace <paramref name="name"/>; sockets it opens stay there.</summary>
+    public static T Run<T>(string name, Func<T> body) => NetworkNamespace.Run(NetworkNamespace.PathOf(name), body);
 }
