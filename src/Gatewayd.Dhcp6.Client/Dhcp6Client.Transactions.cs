@@ -80,23 +80,13 @@ public sealed partial class Dhcp6Client
         return TransmitAsync();
     }
 
-    /// <summary>Sends the current transaction's message (again) and arms the resend timer for the next RT.</summary>
+    /// <summary>Sends the current transaction's message (again), then arms the resend timer for the next RT.</summary>
     private async ValueTask TransmitAsync()
     {
         if (_tx is not { } tx)
             return;
-        var now = _time.GetTimestamp();
-        tx.StartedAt ??= now;
-        var elapsed = ElapsedHundredths(_time.GetElapsedTime(tx.StartedAt.Value, now));
+        var elapsed = tx.StartedAt is { } started ? ElapsedHundredths(_time.GetElapsedTime(started)) : (ushort)0;
         var message = tx.Build(elapsed);
-        var first = tx.Sent == 0;
-        tx.Sent++;
-        tx.LastRt = tx.Schedule.Next(tx.LastRt, _random, firstSolicit: first && tx.Type == Dhcp6MessageType.Solicit);
-        if (first && tx.Type == Dhcp6MessageType.Solicit)
-            tx.Collecting = true;
-        _resend.Arm(tx.LastRt.Value);
-        _log.LogDebug("{Interface}: sending {Type} xid 0x{Xid:x6} (#{Count}, elapsed {Elapsed} cs, next in {Rt})",
-            _options.InterfaceName, tx.Type, tx.Id, tx.Sent, elapsed, tx.LastRt.Value);
         try
         {
             await _transport.SendAsync(message.ToArray(), CancellationToken.None).ConfigureAwait(false);
@@ -106,6 +96,18 @@ public sealed partial class Dhcp6Client
             // The link may be down for a moment (ONU reboot): the retransmission schedule tries again.
             _log.LogWarning("{Interface}: sending {Type} failed: {Error}", _options.InterfaceName, tx.Type, e.Message);
         }
+        // Timed from when the message left: the transport may have held it until the link-local passed DAD, and the
+        // first Solicit's RT is the window for collecting Advertises (RFC 8415 18.2.1).
+        tx.StartedAt ??= _time.GetTimestamp();
+        var first = tx.Sent == 0;
+        tx.Sent++;
+        tx.LastRt = tx.Schedule.Next(tx.LastRt, _random, firstSolicit: first && tx.Type == Dhcp6MessageType.Solicit);
+        if (first && tx.Type == Dhcp6MessageType.Solicit)
+            tx.Collecting = true;
+        if (ReferenceEquals(_tx, tx))
+            _resend.Arm(tx.LastRt.Value);
+        _log.LogDebug("{Interface}: sent {Type} xid 0x{Xid:x6} (#{Count}, elapsed {Elapsed} cs, next in {Rt})",
+            _options.InterfaceName, tx.Type, tx.Id, tx.Sent, elapsed, tx.LastRt.Value);
     }
 
     /// <summary>RFC 8415 21.9: hundredths of a second since the exchange began, 0xffff when longer.</summary>
