@@ -10,6 +10,12 @@ internal static class Ownership
     public const byte RouteProtocol = 157;
 
     /// <summary>
+    /// IFA_PROTO of the addresses gatewayd adds (kernel 5.18+); the reconciler removes only addresses that carry it. The same
+    /// number as the routes, so one name serves both (iproute2 reads address names from rt_addrprotos, 6.3 and later).
+    /// </summary>
+    public const byte AddressProtocol = RouteProtocol;
+
+    /// <summary>
     /// RTPROT_RA: a route the kernel learned from an RA before gatewayd set accept_ra=0. gatewayd takes those over on
     /// the WAN, since it now processes the RAs there; routes of any other protocol (static, boot, a user's) it leaves.
     /// </summary>
