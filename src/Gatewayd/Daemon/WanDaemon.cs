@@ -1,17 +1,18 @@
 using Gatewayd.Config;
 using Gatewayd.Dhcp;
+using Gatewayd.Nftables;
 using Gatewayd.Dhcp6;
 using Gatewayd.Dhcp6.Client;
 using Gatewayd.Ndp;
 using Gatewayd.Netlink;
-using Gatewayd.Planning;
+using Gatewayd.Reconcile;
 using Microsoft.Extensions.Logging;
 
 namespace Gatewayd.Daemon;
 
 /// <summary>
 /// The WAN side of the daemon: the RA listener with its default route, and the DHCPv6-PD client, started once an RA
-/// says M or O (or at once when the config says so). Each lease change is logged with the plan that follows from it.
+/// says M or O (or at once when the config says so), feeding the network loop that plans and reconciles the kernel.
 /// </summary>
 internal sealed class WanDaemon(GatewaydConfig config, string wan, string stateDir, ILogger log, ILoggerFactory loggers)
 {
@@ -38,17 +39,26 @@ internal sealed class WanDaemon(GatewaydConfig config, string wan, string stateD
             return Cli.ExitCodes.Failure;
         }
         using var rtnl = new RtNetlink(NetlinkConnection.Open());
-        var router = new WanRouter(wan, ifindex, rtnl, log, loggers);
-        router.Changed += OnRouterEvent;
+        // The reconciler gets a netlink socket of its own: RtNetlink is not shared between concurrent users.
+        using var reconcilerRtnl = new RtNetlink(NetlinkConnection.Open());
+        var store = new FileLeaseStore(Path.Combine(stateDir, "lease.json"), log);
+        var loop = new NetworkLoop(config, new Reconciler(reconcilerRtnl, new NftClientTable(new NftClient()), log: log), log);
+        loop.Seed(store.Load(TimeProvider.System, out _));
         using var stopWan = CancellationTokenSource.CreateLinkedTokenSource(stop);
+        var looping = loop.RunAsync(stopWan.Token);
+        var router = new WanRouter(wan, ifindex, rtnl, log, loggers);
+        router.Changed += e =>
+        {
+            OnRouterEvent(e);
+            loop.Inputs.TryWrite(new RouterInput(e));
+        };
         var routing = RunRouterAsync(router, stopWan.Token);
         if (config.Dhcp6.StartImmediately)
             _startDhcp6.TrySetResult();
         else
             log.LogInformation("{Wan}: DHCPv6 waits for an RA with M or O set (dhcp6.start is on-ra)", wan);
 
-        var client = new Dhcp6Client(Options(duid), transport, TimeProvider.System, log,
-            new FileLeaseStore(Path.Combine(stateDir, "lease.json"), log));
+        var client = new Dhcp6Client(Options(duid), transport, TimeProvider.System, log, store);
         await using (client)
         {
             using var clientStop = new CancellationTokenSource();
@@ -58,7 +68,7 @@ internal sealed class WanDaemon(GatewaydConfig config, string wan, string stateD
                 await _startDhcp6.Task.WaitAsync(stop);
                 running = client.RunAsync(clientStop.Token);
                 await foreach (var e in client.Events.ReadAllAsync(stop))
-                    LogPlan(e);
+                    loop.Inputs.TryWrite(new LeaseInput(e));
             }
             catch (OperationCanceledException) when (stop.IsCancellationRequested)
             {
@@ -68,8 +78,10 @@ internal sealed class WanDaemon(GatewaydConfig config, string wan, string stateD
             await clientStop.CancelAsync();
             await running;
         }
+        // Stopping leaves the network as it is: the next start adopts it (DESIGN.md, "a restart costs no outage").
         await stopWan.CancelAsync();
         await routing;
+        await looping;
         log.LogInformation("stopped; the lease stays in {StateDir} for the next start", stateDir);
         return Cli.ExitCodes.Ok;
     }
@@ -123,23 +135,5 @@ internal sealed class WanDaemon(GatewaydConfig config, string wan, string stateD
         {
             log.LogWarning("Release unanswered within 5 s");
         }
-    }
-
-    private void LogPlan(Dhcp6Event e)
-    {
-        var lease = e switch
-        {
-            PrefixAcquired a => a.Lease,
-            PrefixRenewed r => r.Lease,
-            PrefixChanged c => c.Lease,
-            _ => null,
-        };
-        if (lease?.PrimaryPrefix is not { } prefix)
-            return;
-        var plan = Planner.Plan(new PlanInput(config, DelegatedPrefix: prefix, ServerMapRules: ServerMapRules.From(lease.MapE)));
-        if (plan.Softwire?.MapE is { } m)
-            log.LogInformation("plan: MAP-E {Ipv4} PSID {Psid} ({Ports} ports) CE {Ce} via {Br}", m.Ipv4Address, m.Psid, m.PortCount, m.CeAddress, m.BrAddress);
-        foreach (var p in plan.Problems)
-            log.LogWarning("plan: {Problem}", p);
     }
 }
