@@ -12,3 +12,6 @@ internal sealed record RouterInput(RouterTrackerEvent Event) : DaemonInput;
 
 /// <summary>The slow timer: reconcile even when nothing was reported, so tampering is repaired.</summary>
 internal sealed record TickInput : DaemonInput;
+
+/// <summary>The watchdog's turn: handled in the loop, so WATCHDOG=1 goes out only while the loop makes progress.</summary>
+internal sealed record WatchdogInput : DaemonInput;

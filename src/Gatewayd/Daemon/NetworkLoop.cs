@@ -6,6 +6,7 @@ using Gatewayd.Dhcp6.Client;
 using Gatewayd.Ndp;
 using Gatewayd.Planning;
 using Gatewayd.Reconcile;
+using Gatewayd.Systemd;
 using Microsoft.Extensions.Logging;
 
 namespace Gatewayd.Daemon;
@@ -14,7 +15,7 @@ namespace Gatewayd.Daemon;
 /// The serialized loop of DESIGN.md: lease, RA and timer inputs update one snapshot; each round plans from it and
 /// reconciles the kernel. Inputs that arrive together are handled as one round, so a burst costs one reconcile.
 /// </summary>
-internal sealed class NetworkLoop(GatewaydConfig config, Reconciler reconciler, ILogger log)
+internal sealed class NetworkLoop(GatewaydConfig config, string wan, Reconciler reconciler, ISystemdNotifier notifier, ILogger log)
 {
     /// <summary>How often the kernel is checked when nothing happens (repairs an nft flush or a deleted route).</summary>
     public static readonly TimeSpan SlowTimer = TimeSpan.FromSeconds(30);
@@ -34,36 +35,55 @@ internal sealed class NetworkLoop(GatewaydConfig config, Reconciler reconciler, 
 
     public async Task RunAsync(CancellationToken stop)
     {
-        using var timer = new PeriodicTimer(SlowTimer);
-        var ticking = TickAsync(timer, stop);
+        var ticking = EveryAsync(SlowTimer, () => new TickInput(), stop);
+        var watchdog = notifier.WatchdogInterval is { } interval ? EveryAsync(interval, () => new WatchdogInput(), stop) : Task.CompletedTask;
+        // The first round runs at once: READY=1 follows the first reconcile attempt, never a lease (the NGN may be silent for minutes).
+        _inputs.Writer.TryWrite(new TickInput());
+        var ready = false;
         try
         {
             while (await _inputs.Reader.WaitToReadAsync(stop))
             {
+                var reconcile = false;
                 while (_inputs.Reader.TryRead(out var input))
-                    Absorb(input);
+                {
+                    if (input is WatchdogInput)
+                        notifier.Watchdog();
+                    else
+                        reconcile |= Absorb(input);
+                }
+                if (!reconcile)
+                    continue;
                 await ReconcileAsync(stop);
+                if (!ready)
+                {
+                    notifier.Ready();
+                    ready = true;
+                }
             }
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
         }
         await ticking;
+        await watchdog;
     }
 
-    private async Task TickAsync(PeriodicTimer timer, CancellationToken stop)
+    private async Task EveryAsync(TimeSpan period, Func<DaemonInput> input, CancellationToken stop)
     {
+        using var timer = new PeriodicTimer(period);
         try
         {
             while (await timer.WaitForNextTickAsync(stop))
-                _inputs.Writer.TryWrite(new TickInput());
+                _inputs.Writer.TryWrite(input());
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
         }
     }
 
-    private void Absorb(DaemonInput input)
+    /// <summary>Takes an input into the snapshot; true when it calls for a reconcile round.</summary>
+    private bool Absorb(DaemonInput input)
     {
         switch (input)
         {
@@ -83,7 +103,11 @@ internal sealed class NetworkLoop(GatewaydConfig config, Reconciler reconciler, 
                 // On a line with no PD (RA /64 only), MAP-E is computed from the RA's /64.
                 _raPrefix = e.Prefixes.Select(p => p.Prefix).FirstOrDefault(p => p.PrefixLength == 64);
                 break;
+            case RouterInput:
+                // Other RA news (flags, DNS, the default router) changes nothing the plan holds.
+                return false;
         }
+        return true;
     }
 
     private async Task ReconcileAsync(CancellationToken stop)
@@ -98,6 +122,7 @@ internal sealed class NetworkLoop(GatewaydConfig config, Reconciler reconciler, 
             _lastPlanLine = line;
         }
         var result = await reconciler.ReconcileAsync(plan, stop);
+        notifier.Status(StatusLine.For(plan, result, _lease, TimeProvider.System, wan));
         if (result.Changed)
             log.LogInformation("reconcile: {Count} change(s) applied in {Ms} ms", result.Applied.Count, (int)result.Elapsed.TotalMilliseconds);
         foreach (var f in result.Failures)

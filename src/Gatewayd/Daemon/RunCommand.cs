@@ -3,6 +3,7 @@ using System.Runtime.InteropServices;
 using Gatewayd.Cli;
 using Gatewayd.Config;
 using Gatewayd.Logging;
+using Gatewayd.Systemd;
 using Microsoft.Extensions.Logging;
 
 namespace Gatewayd.Daemon;
@@ -37,20 +38,25 @@ internal static class RunCommand
                 stderr.WriteLine(e.ToString());
             return ExitCodes.BadInput;
         }
+        var notifier = SystemdNotifier.FromEnvironment();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c =>
         {
             c.Cancel = true;
+            notifier.Stopping();
             stop.Cancel();
         });
         if (cfg.Wan.Interface is not { } wan)
         {
+            // Installing the package must never leave a failing unit: idle is a healthy, ready state.
             log.LogInformation("idle: set wan.interface in {Config}", configPath);
+            notifier.Ready();
+            notifier.Status($"idle: set wan.interface in {configPath}");
             await WaitAsync(stop.Token);
             return ExitCodes.Ok;
         }
         using var loggers = new StderrLoggerFactory(verbose ? LogLevel.Debug : LogLevel.Information, stderr);
-        return await new WanDaemon(cfg, wan, stateDir, log, loggers).RunAsync(stop.Token);
+        return await new WanDaemon(cfg, wan, stateDir, notifier, log, loggers).RunAsync(stop.Token);
     }
 
     private static async Task WaitAsync(CancellationToken token)

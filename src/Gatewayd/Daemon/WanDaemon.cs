@@ -6,6 +6,7 @@ using Gatewayd.Dhcp6.Client;
 using Gatewayd.Ndp;
 using Gatewayd.Netlink;
 using Gatewayd.Reconcile;
+using Gatewayd.Systemd;
 using Microsoft.Extensions.Logging;
 
 namespace Gatewayd.Daemon;
@@ -14,7 +15,7 @@ namespace Gatewayd.Daemon;
 /// The WAN side of the daemon: the RA listener with its default route, and the DHCPv6-PD client, started once an RA
 /// says M or O (or at once when the config says so), feeding the network loop that plans and reconciles the kernel.
 /// </summary>
-internal sealed class WanDaemon(GatewaydConfig config, string wan, string stateDir, ILogger log, ILoggerFactory loggers)
+internal sealed class WanDaemon(GatewaydConfig config, string wan, string stateDir, ISystemdNotifier notifier, ILogger log, ILoggerFactory loggers)
 {
     private readonly TaskCompletionSource _startDhcp6 = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -42,7 +43,7 @@ internal sealed class WanDaemon(GatewaydConfig config, string wan, string stateD
         // The reconciler gets a netlink socket of its own: RtNetlink is not shared between concurrent users.
         using var reconcilerRtnl = new RtNetlink(NetlinkConnection.Open());
         var store = new FileLeaseStore(Path.Combine(stateDir, "lease.json"), log);
-        var loop = new NetworkLoop(config, new Reconciler(reconcilerRtnl, new NftClientTable(new NftClient()), log: log), log);
+        var loop = new NetworkLoop(config, wan, new Reconciler(reconcilerRtnl, new NftClientTable(new NftClient()), log: log), notifier, log);
         loop.Seed(store.Load(TimeProvider.System, out _));
         using var stopWan = CancellationTokenSource.CreateLinkedTokenSource(stop);
         var looping = loop.RunAsync(stopWan.Token);

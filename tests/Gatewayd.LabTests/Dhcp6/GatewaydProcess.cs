@@ -23,9 +23,14 @@ internal sealed class GatewaydProcess : IDisposable
     public static string Dll => Path.Combine(AppContext.BaseDirectory, "gatewayd.dll");
 
     /// <summary>Starts `gatewayd ARGS` inside <paramref name="ns"/>; `ip netns exec` execs, so our pid is gatewayd's.</summary>
-    public static GatewaydProcess Start(string ns, params string[] args)
+    public static GatewaydProcess Start(string ns, params string[] args) => StartWith(ns, null, args);
+
+    /// <summary>As <see cref="Start"/>, with extra environment variables (NOTIFY_SOCKET, WATCHDOG_USEC).</summary>
+    public static GatewaydProcess StartWith(string ns, IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
         var psi = new ProcessStartInfo("ip") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var (k, v) in environment ?? new Dictionary<string, string>())
+            psi.Environment[k] = v;
         foreach (var a in (string[])["netns", "exec", ns, "dotnet", Dll, .. args])
             psi.ArgumentList.Add(a);
         return new GatewaydProcess(Process.Start(psi)!);
@@ -66,7 +71,9 @@ internal sealed class GatewaydProcess : IDisposable
     public void Signal(string signal)
     {
         Sh.Try("kill", $"-{signal}", Pid.ToString(CultureInfo.InvariantCulture));
-        _process.WaitForExit(10000);
+        // The parameterless wait also drains the redirected output, so every line logged before exit is in Lines.
+        if (_process.WaitForExit(10000))
+            _process.WaitForExit();
     }
 
     public void Dispose()

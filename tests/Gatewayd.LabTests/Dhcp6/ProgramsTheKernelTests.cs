@@ -27,7 +27,7 @@ public sealed class ProgramsTheKernelTests : IDisposable
         Assert.Contains("unreachable 2400:4050:5c71:af00::/56", Sh.InNs(_lab.Ce, "ip", "-6", "route", "show", "proto", "157"));
         Assert.Contains("153.241.113.198 . 1776-1791", Sh.InNs(_lab.Ce, "nft", "list", "table", "inet", "gatewayd"));
         // No tunnel on this kernel: the failure is reported, and no IPv4 route into a tunnel that is not there.
-        Assert.Contains(gw.Lines, l => l.Contains("reconcile: tunnel mape0", StringComparison.Ordinal));
+        gw.WaitForLine("reconcile: tunnel mape0", ClientLab.Quick);
         Assert.DoesNotContain("default", Sh.InNs(_lab.Ce, "ip", "route", "show"));
 
         _lab.StopKea();
