@@ -15,3 +15,6 @@ internal sealed record TickInput : DaemonInput;
 
 /// <summary>The watchdog's turn: handled in the loop, so WATCHDOG=1 goes out only while the loop makes progress.</summary>
 internal sealed record WatchdogInput : DaemonInput;
+
+/// <summary>SIGHUP: re-read the config. Many in a row are handled as one.</summary>
+internal sealed record ReloadInput : DaemonInput;

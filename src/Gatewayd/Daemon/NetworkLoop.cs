@@ -15,8 +15,10 @@ namespace Gatewayd.Daemon;
 /// The serialized loop of DESIGN.md: lease, RA and timer inputs update one snapshot; each round plans from it and
 /// reconciles the kernel. Inputs that arrive together are handled as one round, so a burst costs one reconcile.
 /// </summary>
-internal sealed class NetworkLoop(GatewaydConfig config, string wan, Reconciler reconciler, ISystemdNotifier notifier, ILogger log)
+internal sealed class NetworkLoop(GatewaydConfig config, string configPath, Reconciler reconciler, ISystemdNotifier notifier, ILogger log)
 {
+    private GatewaydConfig _config = config;
+
     /// <summary>How often the kernel is checked when nothing happens (repairs an nft flush or a deleted route).</summary>
     public static readonly TimeSpan SlowTimer = TimeSpan.FromSeconds(30);
 
@@ -45,17 +47,25 @@ internal sealed class NetworkLoop(GatewaydConfig config, string wan, Reconciler 
             while (await _inputs.Reader.WaitToReadAsync(stop))
             {
                 var reconcile = false;
+                var reload = false;
                 while (_inputs.Reader.TryRead(out var input))
                 {
                     if (input is WatchdogInput)
                         notifier.Watchdog();
+                    else if (input is ReloadInput)
+                        reload = true;
                     else
                         reconcile |= Absorb(input);
                 }
-                if (!reconcile)
-                    continue;
-                await ReconcileAsync(stop);
-                if (!ready)
+                if (reload)
+                {
+                    notifier.Reloading();
+                    reconcile |= Reload();
+                }
+                if (reconcile)
+                    await ReconcileAsync(stop);
+                // READY=1 after the first round and after each reload (systemd 252 has no notify-reload; RELOADING=1 then READY=1).
+                if (!ready || reload)
                 {
                     notifier.Ready();
                     ready = true;
@@ -80,6 +90,26 @@ internal sealed class NetworkLoop(GatewaydConfig config, string wan, Reconciler 
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
         }
+    }
+
+    /// <summary>
+    /// Swaps in the re-read config when it is valid; the WAN interface is the one thing that needs a restart (the DHCPv6
+    /// client, its socket and its lease belong to it). True when a config was taken; the reconcile that follows changes
+    /// only what differs, so an unchanged config costs nothing.
+    /// </summary>
+    private bool Reload()
+    {
+        if (ConfigReload.TryRead(configPath, log) is not { } next)
+            return false;
+        if (next.Wan.Interface != _config.Wan.Interface)
+        {
+            log.LogWarning("reload: wan.interface changed from {Old} to {New}: restart gatewayd to move the WAN; the rest is applied",
+                _config.Wan.Interface, next.Wan.Interface ?? "(none)");
+            next = next with { Wan = _config.Wan };
+        }
+        _config = next;
+        log.LogInformation("reload: config from {Path} applied", configPath);
+        return true;
     }
 
     /// <summary>Takes an input into the snapshot; true when it calls for a reconcile round.</summary>
@@ -112,7 +142,7 @@ internal sealed class NetworkLoop(GatewaydConfig config, string wan, Reconciler 
 
     private async Task ReconcileAsync(CancellationToken stop)
     {
-        var plan = Planner.Plan(new PlanInput(config, DelegatedPrefix: _lease?.PrimaryPrefix, RaPrefix: _raPrefix,
+        var plan = Planner.Plan(new PlanInput(_config, DelegatedPrefix: _lease?.PrimaryPrefix, RaPrefix: _raPrefix,
             ServerMapRules: ServerMapRules.From(_lease?.MapE)));
         if (plan.Softwire?.MapE is { } m)
         {
@@ -122,7 +152,7 @@ internal sealed class NetworkLoop(GatewaydConfig config, string wan, Reconciler 
             _lastPlanLine = line;
         }
         var result = await reconciler.ReconcileAsync(plan, stop);
-        notifier.Status(StatusLine.For(plan, result, _lease, TimeProvider.System, wan));
+        notifier.Status(StatusLine.For(plan, result, _lease, TimeProvider.System, _config.Wan.Interface ?? "wan"));
         if (result.Changed)
             log.LogInformation("reconcile: {Count} change(s) applied in {Ms} ms", result.Applied.Count, (int)result.Elapsed.TotalMilliseconds);
         foreach (var f in result.Failures)

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Threading.Channels;
 using System.Runtime.InteropServices;
 using Gatewayd.Cli;
 using Gatewayd.Config;
@@ -46,27 +47,42 @@ internal static class RunCommand
             notifier.Stopping();
             stop.Cancel();
         });
-        if (cfg.Wan.Interface is not { } wan)
+        // SIGHUP without a handler kills a .NET process (exit 129): register before anything can take long.
+        var reloads = Channel.CreateUnbounded<bool>();
+        using var sighup = PosixSignalRegistration.Create(PosixSignal.SIGHUP, c =>
         {
-            // Installing the package must never leave a failing unit: idle is a healthy, ready state.
+            c.Cancel = true;
+            reloads.Writer.TryWrite(true);
+        });
+        while (cfg.Wan.Interface is null)
+        {
+            // Installing the package must never leave a failing unit: idle is a healthy, ready state until a reload sets the WAN.
             log.LogInformation("idle: set wan.interface in {Config}", configPath);
             notifier.Ready();
             notifier.Status($"idle: set wan.interface in {configPath}");
-            await WaitAsync(stop.Token);
-            return ExitCodes.Ok;
+            if (!await NextReloadAsync(reloads.Reader, stop.Token))
+                return ExitCodes.Ok;
+            notifier.Reloading();
+            cfg = ConfigReload.TryRead(configPath, log) ?? cfg;
         }
         using var loggers = new StderrLoggerFactory(verbose ? LogLevel.Debug : LogLevel.Information, stderr);
-        return await new WanDaemon(cfg, wan, stateDir, notifier, log, loggers).RunAsync(stop.Token);
+        return await new WanDaemon(cfg, configPath, cfg.Wan.Interface, stateDir, reloads.Reader, notifier, log, loggers).RunAsync(stop.Token);
     }
 
-    private static async Task WaitAsync(CancellationToken token)
+    /// <summary>Waits for SIGHUP (true; a burst counts once) or for the stop (false).</summary>
+    private static async Task<bool> NextReloadAsync(ChannelReader<bool> reloads, CancellationToken stop)
     {
         try
         {
-            await Task.Delay(Timeout.Infinite, token);
+            await reloads.WaitToReadAsync(stop);
+            while (reloads.TryRead(out _))
+            {
+            }
+            return true;
         }
         catch (OperationCanceledException)
         {
+            return false;
         }
     }
 }

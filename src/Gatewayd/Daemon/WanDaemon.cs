@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using Gatewayd.Config;
 using Gatewayd.Dhcp;
 using Gatewayd.Nftables;
@@ -15,7 +16,8 @@ namespace Gatewayd.Daemon;
 /// The WAN side of the daemon: the RA listener with its default route, and the DHCPv6-PD client, started once an RA
 /// says M or O (or at once when the config says so), feeding the network loop that plans and reconciles the kernel.
 /// </summary>
-internal sealed class WanDaemon(GatewaydConfig config, string wan, string stateDir, ISystemdNotifier notifier, ILogger log, ILoggerFactory loggers)
+internal sealed class WanDaemon(GatewaydConfig config, string configPath, string wan, string stateDir, ChannelReader<bool> reloads,
+    ISystemdNotifier notifier, ILogger log, ILoggerFactory loggers)
 {
     private readonly TaskCompletionSource _startDhcp6 = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -43,10 +45,11 @@ internal sealed class WanDaemon(GatewaydConfig config, string wan, string stateD
         // The reconciler gets a netlink socket of its own: RtNetlink is not shared between concurrent users.
         using var reconcilerRtnl = new RtNetlink(NetlinkConnection.Open());
         var store = new FileLeaseStore(Path.Combine(stateDir, "lease.json"), log);
-        var loop = new NetworkLoop(config, wan, new Reconciler(reconcilerRtnl, new NftClientTable(new NftClient()), log: log), notifier, log);
+        var loop = new NetworkLoop(config, configPath, new Reconciler(reconcilerRtnl, new NftClientTable(new NftClient()), log: log), notifier, log);
         loop.Seed(store.Load(TimeProvider.System, out _));
         using var stopWan = CancellationTokenSource.CreateLinkedTokenSource(stop);
         var looping = loop.RunAsync(stopWan.Token);
+        var reloading = ForwardReloadsAsync(loop, stopWan.Token);
         var router = new WanRouter(wan, ifindex, rtnl, log, loggers);
         router.Changed += e =>
         {
@@ -83,8 +86,21 @@ internal sealed class WanDaemon(GatewaydConfig config, string wan, string stateD
         await stopWan.CancelAsync();
         await routing;
         await looping;
+        await reloading;
         log.LogInformation("stopped; the lease stays in {StateDir} for the next start", stateDir);
         return Cli.ExitCodes.Ok;
+    }
+
+    private async Task ForwardReloadsAsync(NetworkLoop loop, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await foreach (var _ in reloads.ReadAllAsync(cancellationToken))
+                loop.Inputs.TryWrite(new ReloadInput());
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
     }
 
     private async Task RunRouterAsync(WanRouter router, CancellationToken cancellationToken)

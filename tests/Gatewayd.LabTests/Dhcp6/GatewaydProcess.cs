@@ -68,9 +68,14 @@ internal sealed class GatewaydProcess : IDisposable
         return found ?? throw new InvalidOperationException($"gatewayd exited {_process.ExitCode} before logging /{pattern}/:\n{string.Join('\n', Lines)}");
     }
 
-    public void Signal(string signal)
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>Sends <paramref name="signal"/>; by default waits for the exit it should cause (and drains the output).</summary>
+    public void Signal(string signal, bool wait = true)
     {
         Sh.Try("kill", $"-{signal}", Pid.ToString(CultureInfo.InvariantCulture));
+        if (!wait)
+            return;
         // The parameterless wait also drains the redirected output, so every line logged before exit is in Lines.
         if (_process.WaitForExit(10000))
             _process.WaitForExit();
