@@ -9,7 +9,7 @@ public sealed partial class Dhcp6Client
     private static readonly Retransmission RebindSchedule = new(Dhcp6Constants.RebTimeout, Dhcp6Constants.RebMaxRt, 0, null);
     private static readonly Retransmission ReleaseSchedule = new(Dhcp6Constants.RelTimeout, TimeSpan.Zero, Dhcp6Constants.RelMaxRc, null);
 
-    private async ValueTask StartSolicitAsync()
+    private ValueTask StartSolicitAsync()
     {
         _advertised.Clear();
         SetState(Dhcp6ClientState.Soliciting);
@@ -17,7 +17,7 @@ public sealed partial class Dhcp6Client
         _tx = new Transaction(Dhcp6MessageType.Solicit, NewTransactionId(), schedule, null, BuildSolicit);
         // RFC 8415 18.2.1: the first Solicit is delayed by a random time in [0, SOL_MAX_DELAY].
         _resend.Arm(Dhcp6Constants.SolMaxDelay * _random.NextDouble());
-        await Task.CompletedTask.ConfigureAwait(false);
+        return ValueTask.CompletedTask;
     }
 
     private ValueTask StartRequestAsync(Advertised chosen)

@@ -70,12 +70,12 @@ public sealed partial class Dhcp6Client : IAsyncDisposable
 
     /// <summary>
     /// Sends a Release for the stored lease (`gatewayd release`) and runs until it is answered or given up
-    /// (REL_MAX_RC tries); the stored lease is deleted either way. False when there was no lease to release.
+    /// (REL_MAX_RC tries); the stored lease is deleted either way. Returns the released lease, or null when none was stored.
     /// </summary>
-    public async Task<bool> ReleaseStoredLeaseAsync(CancellationToken cancellationToken)
+    public async Task<Dhcp6Lease?> ReleaseStoredLeaseAsync(CancellationToken cancellationToken)
     {
         if (_store?.Load(_time, out _) is not { } lease)
-            return false;
+            return null;
         _lease = lease;
         using var done = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var running = RunCoreAsync(releaseStored: true, done.Token);
@@ -86,7 +86,7 @@ public sealed partial class Dhcp6Client : IAsyncDisposable
         }
         await done.CancelAsync().ConfigureAwait(false);
         await running.ConfigureAwait(false);
-        return true;
+        return lease;
     }
 
     private async Task RunCoreAsync(bool releaseStored, CancellationToken cancellationToken)
@@ -120,8 +120,7 @@ public sealed partial class Dhcp6Client : IAsyncDisposable
     /// <summary>Starts the client: Renew (or Rebind) a stored lease that is still valid, otherwise Solicit.</summary>
     internal async ValueTask StartAsync()
     {
-        var restored = _store?.Load(_time, out var trusted) is { } stored ? (stored, trusted) : default;
-        if (restored.stored is { } lease && restored.trusted is { } clockTrusted)
+        if (_store?.Load(_time, out var clockTrusted) is { } lease)
         {
             _lease = lease;
             _log.LogInformation("{Interface}: resuming lease {Prefixes} from {Server}{Clock}", _options.InterfaceName,

@@ -121,7 +121,7 @@ public sealed class ReleaseStoredTests : IDisposable
         Assert.Equal(Server.Pd, release.IaPds[0].Prefixes[0].Prefix);
         h.Client.Deliver(server.Datagram(new Dhcp6Message(Dhcp6MessageType.Reply, release.TransactionId,
             [new ClientIdOption(h.Options.ClientId), new ServerIdOption(server.Id), new StatusCodeOption(Dhcp6StatusCode.Success)])));
-        Assert.True(await releasing.WaitAsync(TimeSpan.FromSeconds(5)));
+        Assert.Equal(Server.Pd, (await releasing.WaitAsync(TimeSpan.FromSeconds(5)))?.PrimaryPrefix);
         Assert.False(File.Exists(path));
     }
 }

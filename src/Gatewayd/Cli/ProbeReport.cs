@@ -38,15 +38,11 @@ internal sealed record ProbeReport(
 
     private IaPdOption? Ia => Advertise.IaPds.Count > 0 ? Advertise.IaPds[0] : null;
 
-    private static string Hex(Duid duid) => Convert.ToHexString(duid.Bytes.Span).ToLowerInvariant() is var h
-        ? string.Join(':', Enumerable.Range(0, h.Length / 2).Select(i => h.Substring(i * 2, 2)))
-        : "";
-
     public string ToText()
     {
         var sb = new StringBuilder();
         sb.AppendLine($"Interface  {Interface}");
-        sb.AppendLine($"Server     {Server} (DUID {Hex(Advertise.ServerId!)}), preference {Advertise.Preference}");
+        sb.AppendLine($"Server     {Server} (DUID {Advertise.ServerId!}), preference {Advertise.Preference}");
         foreach (var p in Ia?.Prefixes ?? [])
             sb.AppendLine($"Prefix     {p.Prefix}  preferred {p.PreferredLifetime} s, valid {p.ValidLifetime} s");
         sb.AppendLine($"T1/T2      {Ia?.T1} s / {Ia?.T2} s");
@@ -85,7 +81,7 @@ internal sealed record ProbeReport(
         w.WriteStartObject();
         w.WriteString("interface", Interface);
         w.WriteString("server", Server.ToString());
-        w.WriteString("serverDuid", Hex(Advertise.ServerId!));
+        w.WriteString("serverDuid", Advertise.ServerId!.ToString());
         w.WriteNumber("preference", Advertise.Preference);
         w.WriteStartArray("prefixes");
         foreach (var p in Ia?.Prefixes ?? [])

@@ -54,8 +54,11 @@ internal static class ReleaseCommand
         }
         var options = new Dhcp6ClientOptions { InterfaceName = wan, ClientId = Dhcp6Identity.LoadOrCreate(stateDir, wan, log), Iaid = Dhcp6Identity.Iaid };
         await using var client = new Dhcp6Client(options, transport, TimeProvider.System, log, store);
-        var lease = store.Load(TimeProvider.System, out _)!;
-        await client.ReleaseStoredLeaseAsync(ct);
+        if (await client.ReleaseStoredLeaseAsync(ct) is not { } lease)
+        {
+            stdout.WriteLine($"no lease stored in {stateDir}: nothing to release");
+            return ExitCodes.Ok;
+        }
         stdout.WriteLine($"released {string.Join(", ", lease.Prefixes.Select(p => p.Prefix))} to {lease.ServerId}");
         return ExitCodes.Ok;
     }
